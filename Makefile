@@ -1,0 +1,44 @@
+# Keras Labs: `make run` draws Lab 1's model, `make test` runs the tests.
+# Both set things up first: .venv with requirements.txt (reinstalled only when that file
+# changes) and Graphviz's `dot` program. See README.md for the manual steps.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.requirements-installed
+LAB    ?= 1
+
+# Tests must not write into the repository (no __pycache__, no .pytest_cache).
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help setup run test bench reference clean
+
+help:
+	@echo "make run        set up, then run Lab 1 (writes lab1/mymodel.png)"
+	@echo "make test       set up, then run the tests"
+	@echo "make bench      measure run time against the cost of 'import keras'"
+	@echo "make reference  redraw the reference picture shown in README.md"
+	@echo "make clean      remove .venv and generated pictures"
+
+setup: $(STAMP)
+	@sh tools/ensure_graphviz.sh
+
+$(STAMP): requirements.txt tools/setup_venv.sh
+	@sh tools/setup_venv.sh "$(PYTHON)" "$(VENV)"
+	@touch $@
+
+run: setup
+	@$(PY) lab1/basic.py
+
+test: setup
+	@$(PY) -m pytest -p no:cacheprovider tests
+
+bench: setup
+	@$(PY) tools/bench.py
+
+reference: setup
+	@$(PY) lab1/basic.py -o docs/lab1-mymodel.png
+
+clean:
+	rm -rf $(VENV)
+	rm -f lab*/mymodel.png lab*/mymodel.dot
