@@ -9,6 +9,14 @@ set -eu
 python=${1:-python3}
 venv=${2:-.venv}
 
+# TensorFlow 2.21 has wheels for Python 3.10 to 3.13 only.
+if ! "$python" -c 'import sys; sys.exit(not (3, 10) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null; then
+    echo "Keras Labs needs Python 3.10 to 3.13 (TensorFlow 2.21's range); '$python' is" \
+        "$("$python" --version 2>&1 || echo 'not found')." >&2
+    echo "Pick another one, for example: make run PYTHON=python3.12" >&2
+    exit 1
+fi
+
 if [ ! -x "$venv/bin/python" ]; then
     echo "Creating the virtual environment $venv..."
     # Without pip it takes 0.2 s instead of 8 s; pip is installed below with the rest.
