@@ -60,7 +60,7 @@ def bench_setup():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pairs", type=int, default=7, help="paired runs (default 7)")
+    parser.add_argument("--pairs", type=int, default=11, help="paired runs (default 11)")
     parser.add_argument("--setup", action="store_true", help="also time a fresh clone's make run / make test")
     args = parser.parse_args()
     bench_script(args.pairs)
