@@ -110,6 +110,37 @@ def output_file(value):
     return path
 
 
+def output_dir(value):
+    """argparse ``type=`` for an output folder: it must exist and be a folder."""
+    import argparse
+
+    path = Path(value).expanduser()
+    if path.exists() and not path.is_dir():
+        raise argparse.ArgumentTypeError(f"cannot write into {value}: it is a file, not a folder")
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"cannot write into {value}: the folder does not exist; create it first")
+    return path
+
+
+def lab_parser(script, description):
+    """The command line every lab from Lab 2 on shares: -o/--output-dir, default the lab's folder."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        description=description, epilog="Drawing the model needs the Graphviz program `dot` (see README.md)."
+    )
+    folder = Path(script).resolve().parent
+    parser.add_argument(
+        "-o",
+        "--output-dir",
+        metavar="DIR",
+        type=output_dir,
+        default=str(folder),
+        help=f"folder for the pictures and other files this lab writes (default: {folder.name}/, next to the script)",
+    )
+    return parser
+
+
 @contextlib.contextmanager
 def replacing(path):
     """Yield a temporary path beside ``path``; move it onto ``path`` only on success.
@@ -128,6 +159,18 @@ def replacing(path):
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+def save_csv(path, rows, header):
+    """Write ``rows`` under ``header`` to a CSV file, whole or not at all."""
+    import csv
+
+    with replacing(path) as temp:
+        with open(temp, "w", newline="", encoding="utf-8") as file:
+            writer = csv.writer(file)
+            writer.writerow(header)
+            writer.writerows(rows)
+    return Path(path)
 
 
 def _plot_model_defaults():
