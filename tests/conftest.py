@@ -97,3 +97,32 @@ def load_lab(relative_path):
 def basic():
     """lab1/basic.py, imported in this process."""
     return load_lab("lab1/basic.py")
+
+
+class LabRuns:
+    """The two runs of a lab script that its tests read, started side by side:
+
+    - ``normal``: ``python labN/script.py -o OUT``, as a reader runs it; outputs in ``out``;
+    - ``no_graphviz``: ``python labN/script.py`` from a throw-away copy of the repository
+      with Graphviz hidden from PATH; outputs in the default place, ``lab_dir``.
+    """
+
+    def __init__(self, script, tmp_path_factory):
+        self.out = tmp_path_factory.mktemp("out")
+        copy = copy_repo(tmp_path_factory.mktemp("repo"))
+        self.lab_dir = copy / Path(script).parent
+        started = [
+            start_lab(REPO / script, "-o", self.out),
+            start_lab(script, cwd=copy, PATH=without_dot_path()),
+        ]
+        self.normal, self.no_graphviz = [finish(p, timeout=300) for p in started]
+
+
+def assert_graphviz_message(result, dot_file):
+    """A run without Graphviz: exit 1, no traceback, how to install it, the DOT source kept."""
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Graphviz is not installed" in result.stderr
+    assert "sudo apt-get install graphviz" in result.stderr and "brew install graphviz" in result.stderr
+    assert dot_file.read_text().startswith("digraph")
+    assert not dot_file.with_suffix(".png").exists()
