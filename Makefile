@@ -21,9 +21,9 @@ help:
 	@echo "make run        set up, then run Lab 1 (writes lab1/mymodel.png)"
 	@echo "make run LAB=N  run Lab N instead (ARGS=... passes options, e.g. ARGS=--published)"
 	@echo "make test       set up, then run the tests"
-	@echo "make bench      time Lab 1 against `import keras` (BENCH_ARGS=--setup: fresh clone too)"
-	@echo "make reference  redraw the reference picture shown in README.md"
-	@echo "make clean      remove .venv and generated pictures"
+	@echo "make bench      time the labs against their targets (BENCH_ARGS='lab1 labs lab5 setup')"
+	@echo "make reference  redraw the reference pictures shown in the READMEs"
+	@echo "make clean      remove .venv and what the labs wrote next to their scripts"
 
 setup: $(STAMP)
 	@sh tools/ensure_graphviz.sh

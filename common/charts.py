@@ -12,6 +12,8 @@ import matplotlib  # noqa: E402
 matplotlib.use("Agg")  # draw to files only; never look for a display
 
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from common import replacing  # noqa: E402
 
@@ -24,6 +26,8 @@ def figure(title, nrows=1, ncols=1, **kwargs):
     fig, axes = plt.subplots(nrows, ncols, figsize=(4 + 4 * ncols, 5), gridspec_kw=kwargs)
     fig.subplots_adjust(left=0.09, right=0.97, bottom=0.11, top=0.9, wspace=0.25)
     fig.suptitle(title)
+    for ax in np.ravel(axes):
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # epochs are whole numbers
     return fig, axes
 
 

@@ -66,13 +66,13 @@ def dataset(batch_size):
     return tf.data.Dataset.from_tensor_slices(training_data()).batch(batch_size)
 
 
-def train(model, schedule, on_round=None):
+def train(model, schedule, on_round=None, callbacks=()):
     """Train one round per entry of schedule["epochs"], each continuing from the last.
     Returns each round's history (a dict of per-epoch lists, as in history.history)."""
     data = dataset(schedule["batch_size"])
     rounds = []
     for epochs in schedule["epochs"]:
-        history = model.fit(data, epochs=epochs, verbose=0, shuffle=False)
+        history = model.fit(data, epochs=epochs, verbose=0, shuffle=False, callbacks=list(callbacks))
         rounds.append(history.history)
         if on_round:
             on_round(len(rounds), epochs, history.history)
@@ -142,7 +142,7 @@ def main():
     model.summary()
     print(f"\nTraining in rounds: batch size {schedule['batch_size']}, "
           f"learning rate {schedule['learning_rate']}; after each round:")
-    print("  round  epochs   loss    categorical accuracy")
+    print("  round  epochs       loss  categorical accuracy")
     done = 0
 
     def on_round(number, epochs, history):
@@ -151,7 +151,7 @@ def main():
         common.save_csv(out / f"loss-epochs-{epochs}.csv", rows, ["epoch", "loss", "categorical_accuracy"])
         chart_round(out / f"loss-epochs-{epochs}.png", number, done + 1, history)
         done += epochs
-        print(f"  {number:5d}  {epochs:6d}  {history['loss'][-1]:.4f}  "
+        print(f"  {number:5d}  {epochs:6d}  {history['loss'][-1]:9.2e}  "
               f"{history['categorical_accuracy'][-1]:20.2f}")
 
     rounds = train(model, schedule, on_round)

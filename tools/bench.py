@@ -1,11 +1,19 @@
-"""Benchmarks for the Lab 1 targets (run with `make bench`).
+"""Benchmarks for the labs' targets (run with `make bench`; pick parts with BENCH_ARGS).
 
-1. `python lab1/basic.py` against `python -c "import keras"`, the floor it cannot beat:
-   paired runs, alternating which goes first, reporting medians and the median ratio.
-2. With --setup: a fresh clone of this repository to the first picture (`make run` with a
-   new, empty uv cache, so every package is downloaded), then `make test` in that clone.
+  lab1   `python lab1/basic.py` against `python -c "import keras"`, the floor it cannot
+         beat: paired runs, alternating which goes first; medians and the median ratio.
+         Target: ratio <= 1.05.
+  labs   each lab's default run, wall time of the whole process, median of --runs runs
+         taken round-robin. Target: <= 20 s each.
+  lab5   Lab 5's training in process: the published schedule (5,500 epochs, batch size 1)
+         against the lab's default (275 epochs, batch size 3): total time, and time until
+         categorical accuracy first reaches the published run's final value.
+         Target: the default gets there >= 15x sooner than the published schedule ends.
+  setup  a fresh clone to the first picture (`make run`, with an empty uv cache so every
+         package is downloaded), then `make test` in that clone. Targets: <= 60 s each
+         (the first measured with Graphviz already installed, unless you remove it).
 
-Times are wall-clock seconds of whole processes, as a reader would feel them.
+Default: lab1 labs lab5. Times are wall-clock seconds as a reader would feel them.
 """
 
 import argparse
@@ -18,6 +26,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+LABS = ["lab1/basic.py", "lab2/layers.py", "lab3/train.py", "lab4/metrics.py", "lab5/classifier.py"]
 
 
 def timed(command, **kwargs):
@@ -26,7 +35,11 @@ def timed(command, **kwargs):
     return time.perf_counter() - start
 
 
-def bench_script(pairs):
+def spread(values):
+    return f"median {statistics.median(values):6.2f} s  (min {min(values):.2f}, max {max(values):.2f})"
+
+
+def bench_lab1(pairs):
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"}  # the same quiet import in both
     with tempfile.TemporaryDirectory() as tmp:
         commands = {
@@ -40,11 +53,62 @@ def bench_script(pairs):
             for name in order:
                 times[name].append(timed(commands[name], env=env))
     ratios = [s / f for s, f in zip(times["lab1/basic.py"], times["import keras"])]
-    print(f"{pairs} paired runs (median, min-max):")
+    print(f"lab1: {pairs} paired runs")
     for name, values in times.items():
-        print(f"  {name:14s} {statistics.median(values):6.2f} s  ({min(values):.2f}-{max(values):.2f})")
+        print(f"  {name:14s} {spread(values)}")
     print(f"  ratio basic.py / import keras: median {statistics.median(ratios):.3f} "
           f"(min {min(ratios):.3f}, max {max(ratios):.3f}); target <= 1.05")
+
+
+def bench_labs(runs):
+    times = {script: [] for script in LABS}
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(runs):
+            for script in LABS:
+                target = f"{tmp}/m.png" if script.startswith("lab1/") else tmp
+                times[script].append(timed([sys.executable, str(REPO / script), "-o", target]))
+    print(f"labs: default run of each lab, {runs} runs round-robin (target <= 20 s)")
+    for script, values in times.items():
+        print(f"  {script:20s} {spread(values)}")
+
+
+def bench_lab5():
+    import keras
+
+    sys.path.insert(0, str(REPO / "lab5"))
+    import classifier as lab
+
+    class Clock(keras.callbacks.Callback):
+        """Records when each epoch ended and its categorical accuracy."""
+
+        def __init__(self):
+            super().__init__()
+            self.start, self.epochs = time.perf_counter(), []
+
+        def on_epoch_end(self, epoch, logs=None):
+            self.epochs.append((time.perf_counter() - self.start, logs["categorical_accuracy"]))
+
+    def run(schedule):
+        keras.utils.set_random_seed(lab.SEED)
+        model = lab.build_model(schedule["learning_rate"])
+        clock = Clock()
+        lab.train(model, schedule, callbacks=[clock])
+        return clock.epochs
+
+    published, short = run(lab.PUBLISHED), run(lab.SHORT)
+    goal = published[-1][1]
+
+    def reached(epochs):
+        return next((i + 1, t) for i, (t, accuracy) in enumerate(epochs) if accuracy >= goal)
+
+    print(f"lab5: training in process; the published schedule ends at categorical accuracy {goal:.2f}")
+    for name, epochs in [("published", published), ("default", short)]:
+        epoch, when = reached(epochs)
+        print(f"  {name:9s} {len(epochs):5d} epochs in {epochs[-1][0]:6.2f} s, final accuracy "
+              f"{epochs[-1][1]:.2f}; accuracy {goal:.2f} first at epoch {epoch} ({when:.2f} s)")
+    print(f"  published schedule / default's time to accuracy {goal:.2f}: "
+          f"{published[-1][0] / reached(short)[1]:.0f}x (target >= 15x); "
+          f"whole schedules: {published[-1][0] / short[-1][0]:.1f}x")
 
 
 def bench_setup():
@@ -53,19 +117,22 @@ def bench_setup():
         subprocess.run(["git", "clone", "-q", str(REPO), str(clone)], check=True)
         env = {**os.environ, "UV_CACHE_DIR": str(cache)}  # cold: everything downloaded
         first = timed(["make", "run"], cwd=clone, env=env)
-        print(f"fresh clone -> first picture (make run, empty uv cache): {first:.1f} s; target <= 60 s")
+        print(f"setup: fresh clone -> first picture (make run, empty uv cache): {first:.1f} s; target <= 60 s")
         tests = timed(["make", "test"], cwd=clone, env=env)
-        print(f"make test with the venv in place: {tests:.1f} s; target <= 60 s")
+        print(f"setup: make test with the venv in place: {tests:.1f} s; target <= 60 s for Lab 1, "
+              f"<= 180 s for all labs")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pairs", type=int, default=11, help="paired runs (default 11)")
-    parser.add_argument("--setup", action="store_true", help="also time a fresh clone's make run / make test")
+    parser.add_argument("parts", nargs="*", choices=["lab1", "labs", "lab5", "setup"], default=["lab1", "labs", "lab5"])
+    parser.add_argument("--pairs", type=int, default=11, help="paired runs for lab1 (default 11)")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each lab for labs (default 3)")
     args = parser.parse_args()
-    bench_script(args.pairs)
-    if args.setup:
-        bench_setup()
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    for part in args.parts:
+        {"lab1": lambda: bench_lab1(args.pairs), "labs": lambda: bench_labs(args.runs),
+         "lab5": bench_lab5, "setup": bench_setup}[part]()
 
 
 if __name__ == "__main__":
