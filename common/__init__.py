@@ -122,8 +122,9 @@ def output_dir(value):
     return path
 
 
-def lab_parser(script, description):
-    """The command line every lab from Lab 2 on shares: -o/--output-dir, default the lab's folder."""
+def lab_parser(script, description, published=None):
+    """The command line every lab from Lab 2 on shares: -o/--output-dir, default the lab's
+    folder, and for labs that offer it, --published with the given help text."""
     import argparse
 
     parser = argparse.ArgumentParser(
@@ -138,6 +139,8 @@ def lab_parser(script, description):
         default=str(folder),
         help=f"folder for the pictures and other files this lab writes (default: {folder.name}/, next to the script)",
     )
+    if published:
+        parser.add_argument("--published", action="store_true", help=published)
     return parser
 
 

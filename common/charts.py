@@ -44,3 +44,19 @@ def save(fig, path):
     finally:
         plt.close(fig)
     return path
+
+
+def loss_over_rounds(path, title, ylabel, rounds):
+    """The loss over every epoch of every round (each a history dict), one colour per
+    round, on a log scale: the chart of all rounds together that labs 4 and 5 draw."""
+    fig, ax = figure(title)
+    start = 1
+    for number, (history, colour) in enumerate(zip(rounds, colours(len(rounds))), 1):
+        epochs = range(start, start + len(history["loss"]))
+        ax.plot(epochs, history["loss"], color=colour, label=f"round {number}: {len(epochs)} epochs")
+        start += len(epochs)
+    ax.set_yscale("log")
+    ax.set_xlabel("training epoch")
+    ax.set_ylabel(ylabel)
+    ax.legend(fontsize=8, ncol=2)
+    return save(fig, path)

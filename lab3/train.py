@@ -80,13 +80,11 @@ def predict(model):
 
 
 def main():
-    parser = common.lab_parser(__file__, "Train Lab 3's model on three samples and draw it.")
-    parser.add_argument(
-        "--published",
-        action="store_true",
-        help="run the post's setup (ReLU output, SGD, 'accuracy', 10 epochs) with seeds 0-9",
-    )
-    args = parser.parse_args()
+    args = common.lab_parser(
+        __file__,
+        "Train Lab 3's model on three samples and draw it.",
+        published="run the post's setup (ReLU output, SGD, 'accuracy', 10 epochs) with seeds 0-9",
+    ).parse_args()
     _, targets = training_data()
 
     if args.published:

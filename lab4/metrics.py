@@ -68,18 +68,12 @@ def dataset():
     return tf.data.Dataset.from_tensors(training_data())
 
 
-def train(model, schedule, on_round=None):
-    """Train one round per entry of schedule["epochs"], each continuing from the last.
-    Returns each round's history (a dict of per-epoch lists, as in history.history)."""
+def train(model, schedule):
+    """Train one round per entry of schedule["epochs"], each continuing where the last
+    stopped; yield each round's history (per-epoch values of the loss and every metric)."""
     data = dataset()
-    rounds = []
     for epochs in schedule["epochs"]:
-        history = model.fit(data, epochs=epochs, verbose=0, shuffle=False)
-        rounds.append(history.history)
-        if on_round:
-            on_round(len(rounds), epochs, history.history)
-    return rounds
-
+        yield model.fit(data, epochs=epochs, verbose=0, shuffle=False).history
 
 def chart_round(path, number, first_epoch, history):
     """One round's four metric curves: the three errors share a log scale (they shrink by
@@ -104,53 +98,38 @@ def chart_round(path, number, first_epoch, history):
     return charts.save(fig, path)
 
 
-def chart_all_rounds(path, rounds):
-    """The loss over every epoch of every round, one colour per round."""
-    from common import charts
-
-    fig, ax = charts.figure("Lab 4: loss over all rounds (each round continues the last)")
-    start = 1
-    for number, (history, colour) in enumerate(zip(rounds, charts.colours(len(rounds))), 1):
-        epochs = range(start, start + len(history["loss"]))
-        ax.plot(epochs, history["loss"], color=colour, label=f"round {number}: {len(epochs)} epochs")
-        start += len(epochs)
-    ax.set_yscale("log")
-    ax.set_xlabel("training epoch")
-    ax.set_ylabel("loss (mean squared error, log scale)")
-    ax.legend(fontsize=8, ncol=2)
-    return charts.save(fig, path)
-
-
 def main():
-    parser = common.lab_parser(__file__, "Train Lab 4's model in rounds and chart its metrics.")
-    parser.add_argument(
-        "--published",
-        action="store_true",
-        help="the post's full schedule: rounds of 100, 150, ..., 550 epochs at learning rate 0.001",
-    )
-    args = parser.parse_args()
+    args = common.lab_parser(
+        __file__,
+        "Train Lab 4's model in rounds and chart its metrics.",
+        published="the post's full schedule: rounds of 100, 150, ..., 550 epochs at learning rate 0.001",
+    ).parse_args()
     schedule = PUBLISHED if args.published else SHORT
     out = args.output_dir
 
     import keras
+
+    from common import charts
 
     keras.utils.set_random_seed(SEED)
     model = build_model(schedule["learning_rate"])
     model.summary()
     print(f"\nTraining in rounds at learning rate {schedule['learning_rate']}; after each round:")
     print("  round  epochs        mse        mae    mape %  cosine similarity")
-    done = 0
-
-    def on_round(number, epochs, history):
-        nonlocal done
+    rounds, done = [], 0
+    for number, (epochs, history) in enumerate(zip(schedule["epochs"], train(model, schedule)), 1):
         chart_round(out / f"metrics-epochs-{epochs}.png", number, done + 1, history)
+        rounds.append(history)
         done += epochs
         last = {name: values[-1] for name, values in history.items()}
         print(f"  {number:5d}  {epochs:6d}  {last['mse']:9.2e}  {last['mae']:9.2e}  "
               f"{last['mape']:8.2e}  {last['cosine_similarity']:17.2f}")
-
-    rounds = train(model, schedule, on_round)
-    chart_all_rounds(out / "metrics-all-rounds.png", rounds)
+    charts.loss_over_rounds(
+        out / "metrics-all-rounds.png",
+        "Lab 4: loss over all rounds (each round continues the last)",
+        "loss (mean squared error, log scale)",
+        rounds,
+    )
     x, _ = training_data()
     print(f"\nAfter {done} epochs the model predicts {model.predict(x, verbose=0)[0, 0]:.6f} for target 1.")
     print("Cosine similarity is 1 or -1 throughout: between two single numbers it only says")

@@ -66,18 +66,12 @@ def dataset(batch_size):
     return tf.data.Dataset.from_tensor_slices(training_data()).batch(batch_size)
 
 
-def train(model, schedule, on_round=None, callbacks=()):
-    """Train one round per entry of schedule["epochs"], each continuing from the last.
-    Returns each round's history (a dict of per-epoch lists, as in history.history)."""
+def train(model, schedule, callbacks=()):
+    """Train one round per entry of schedule["epochs"], each continuing where the last
+    stopped; yield each round's history (per-epoch loss and categorical accuracy)."""
     data = dataset(schedule["batch_size"])
-    rounds = []
     for epochs in schedule["epochs"]:
-        history = model.fit(data, epochs=epochs, verbose=0, shuffle=False, callbacks=list(callbacks))
-        rounds.append(history.history)
-        if on_round:
-            on_round(len(rounds), epochs, history.history)
-    return rounds
-
+        yield model.fit(data, epochs=epochs, verbose=0, shuffle=False, callbacks=list(callbacks)).history
 
 def chart_round(path, number, first_epoch, history):
     """One round's loss and accuracy curves."""
@@ -99,23 +93,6 @@ def chart_round(path, number, first_epoch, history):
     return charts.save(fig, path)
 
 
-def chart_all_rounds(path, rounds):
-    """The loss over every epoch of every round, one colour per round."""
-    from common import charts
-
-    fig, ax = charts.figure("Lab 5: loss over all rounds (each round continues the last)")
-    start = 1
-    for number, (history, colour) in enumerate(zip(rounds, charts.colours(len(rounds))), 1):
-        epochs = range(start, start + len(history["loss"]))
-        ax.plot(epochs, history["loss"], color=colour, label=f"round {number}: {len(epochs)} epochs")
-        start += len(epochs)
-    ax.set_yscale("log")
-    ax.set_xlabel("training epoch")
-    ax.set_ylabel("loss (categorical cross-entropy, log scale)")
-    ax.legend(fontsize=8, ncol=2)
-    return charts.save(fig, path)
-
-
 def predict(model, inputs):
     """Class probabilities for each input, as a NumPy array (one row per input)."""
     import keras
@@ -124,18 +101,18 @@ def predict(model, inputs):
 
 
 def main():
-    parser = common.lab_parser(__file__, "Train Lab 5's three-class classifier in rounds.")
-    parser.add_argument(
-        "--published",
-        action="store_true",
-        help="the post's full schedule: 5,500 epochs at batch size 1 (several minutes)",
-    )
-    args = parser.parse_args()
+    args = common.lab_parser(
+        __file__,
+        "Train Lab 5's three-class classifier in rounds.",
+        published="the post's full schedule: 5,500 epochs at batch size 1 (about 45 s here)",
+    ).parse_args()
     schedule = PUBLISHED if args.published else SHORT
     out = args.output_dir
 
     import keras
     import numpy as np
+
+    from common import charts
 
     keras.utils.set_random_seed(SEED)
     model = build_model(schedule["learning_rate"])
@@ -143,19 +120,21 @@ def main():
     print(f"\nTraining in rounds: batch size {schedule['batch_size']}, "
           f"learning rate {schedule['learning_rate']}; after each round:")
     print("  round  epochs       loss  categorical accuracy")
-    done = 0
-
-    def on_round(number, epochs, history):
-        nonlocal done
+    rounds, done = [], 0
+    for number, (epochs, history) in enumerate(zip(schedule["epochs"], train(model, schedule)), 1):
         rows = zip(range(done + 1, done + epochs + 1), history["loss"], history["categorical_accuracy"])
         common.save_csv(out / f"loss-epochs-{epochs}.csv", rows, ["epoch", "loss", "categorical_accuracy"])
         chart_round(out / f"loss-epochs-{epochs}.png", number, done + 1, history)
+        rounds.append(history)
         done += epochs
         print(f"  {number:5d}  {epochs:6d}  {history['loss'][-1]:9.2e}  "
               f"{history['categorical_accuracy'][-1]:20.2f}")
-
-    rounds = train(model, schedule, on_round)
-    chart_all_rounds(out / "loss-all-rounds.png", rounds)
+    charts.loss_over_rounds(
+        out / "loss-all-rounds.png",
+        "Lab 5: loss over all rounds (each round continues the last)",
+        "loss (categorical cross-entropy, log scale)",
+        rounds,
+    )
     print(f"Saved each round's loss history (CSV) and chart, and the all-rounds chart, "
           f"to {common.shown(out)}/")
 

@@ -93,10 +93,16 @@ def load_lab(relative_path):
     return module
 
 
-@pytest.fixture(scope="session")
-def basic():
-    """lab1/basic.py, imported in this process."""
-    return load_lab("lab1/basic.py")
+@pytest.fixture(scope="module")
+def lab(request):
+    """The test module's lab script (its SCRIPT), imported in this process."""
+    return load_lab(request.module.SCRIPT)
+
+
+@pytest.fixture(scope="module")
+def runs(request, tmp_path_factory):
+    """The two runs of the test module's lab script that its tests read (see LabRuns)."""
+    return LabRuns(request.module.SCRIPT, tmp_path_factory)
 
 
 class LabRuns:

@@ -8,7 +8,8 @@ import pytest
 
 from conftest import REPO, copy_repo, finish, read_png, run_lab, start_lab, without_dot_path
 
-SCRIPT = REPO / "lab1" / "basic.py"
+SCRIPT = "lab1/basic.py"
+SCRIPT_PATH = REPO / SCRIPT
 
 
 def assert_summary(stdout):
@@ -23,7 +24,7 @@ def assert_summary(stdout):
 
 def test_run_prints_summary_and_writes_a_whole_png(tmp_path):
     out = tmp_path / "model.png"
-    result = run_lab(SCRIPT, "-o", out)
+    result = run_lab(SCRIPT_PATH, "-o", out)
 
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # no TensorFlow start-up lines, no Keras warning
@@ -55,7 +56,7 @@ def test_default_picture_lands_in_lab1_from_any_folder(tmp_path):
 def test_concurrent_runs_never_leave_a_partial_picture(tmp_path):
     out = tmp_path / "shared.png"
     out.write_bytes(b"an older picture")
-    results = [finish(p) for p in [start_lab(SCRIPT, "-o", out) for _ in range(3)]]
+    results = [finish(p) for p in [start_lab(SCRIPT_PATH, "-o", out) for _ in range(3)]]
 
     assert [r.returncode for r in results] == [0, 0, 0], [r.stderr for r in results]
     read_png(out)  # whole, whichever run renamed its file last
@@ -63,7 +64,7 @@ def test_concurrent_runs_never_leave_a_partial_picture(tmp_path):
 
 
 def test_help_explains_the_output_option():
-    result = run_lab(SCRIPT, "--help")
+    result = run_lab(SCRIPT_PATH, "--help")
     assert result.returncode == 0
     assert "-o PATH, --output PATH" in result.stdout
     assert "extension picks the format" in " ".join(result.stdout.split())
@@ -78,7 +79,7 @@ def test_missing_graphviz_keeps_the_summary_and_the_dot_source(tmp_path):
     path = without_dot_path()
     assert shutil.which("dot", path=path) is None
 
-    result = run_lab(SCRIPT, "-o", out, PATH=path)
+    result = run_lab(SCRIPT_PATH, "-o", out, PATH=path)
 
     assert result.returncode == 1
     assert_summary(result.stdout)
@@ -118,7 +119,7 @@ def test_bad_output_paths_are_named(tmp_path, target, expected):
     (tmp_path / "a-folder").mkdir()
     before = sorted(tmp_path.rglob("*"))
 
-    result = run_lab(SCRIPT, "-o", tmp_path / target)
+    result = run_lab(SCRIPT_PATH, "-o", tmp_path / target)
 
     assert result.returncode == 2
     assert result.stdout == ""
@@ -132,7 +133,7 @@ def test_bad_output_paths_are_named(tmp_path, target, expected):
 
 def test_python_without_the_packages_points_at_setup(tmp_path):
     # -S: a Python that does not see the venv's packages, like the system Python.
-    result = run_lab(SCRIPT, "-o", tmp_path / "m.png", python_flags=["-S"])
+    result = run_lab(SCRIPT_PATH, "-o", tmp_path / "m.png", python_flags=["-S"])
 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -148,7 +149,7 @@ def test_missing_tensorflow_is_named(tmp_path):
     (shadow / "tensorflow.py").write_text(
         "raise ModuleNotFoundError(\"No module named 'tensorflow'\", name='tensorflow')\n"
     )
-    result = run_lab(SCRIPT, "-o", tmp_path / "m.png", PYTHONPATH=shadow)
+    result = run_lab(SCRIPT_PATH, "-o", tmp_path / "m.png", PYTHONPATH=shadow)
 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -159,8 +160,8 @@ def test_missing_tensorflow_is_named(tmp_path):
 # --- in process: the model itself ------------------------------------------------------------
 
 
-def test_model_shapes_and_parameters(basic):
-    model = basic.build_model()
+def test_model_shapes_and_parameters(lab):
+    model = lab.build_model()
     (dense,) = model.layers
 
     assert tuple(model.input_shape) == (None, 3, 1)
@@ -172,10 +173,10 @@ def test_model_shapes_and_parameters(basic):
     assert model.count_params() == 20
 
 
-def test_dot_text_carries_both_shapes(basic):
+def test_dot_text_carries_both_shapes(lab):
     import keras
 
-    dot = keras.utils.model_to_dot(basic.build_model(), show_shapes=True).to_string()
+    dot = keras.utils.model_to_dot(lab.build_model(), show_shapes=True).to_string()
     assert "Input shape: <b>(None, 3, 1)</b>" in dot
     assert "Output shape: <b>(None, 3, 10)</b>" in dot
 
@@ -190,15 +191,15 @@ def posts_model():
     return model
 
 
-def test_posts_input_shape_line_warns_and_ours_does_not(basic):
+def test_posts_input_shape_line_warns_and_ours_does_not(lab):
     with pytest.warns(UserWarning, match="Do not pass an `input_shape`"):
         posts_model()
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        basic.build_model()
+        lab.build_model()
 
 
-def test_picture_is_the_one_the_posts_code_draws(basic, tmp_path):
+def test_picture_is_the_one_the_posts_code_draws(lab, tmp_path):
     import keras
 
     import common
@@ -207,7 +208,7 @@ def test_picture_is_the_one_the_posts_code_draws(basic, tmp_path):
         warnings.simplefilter("ignore")
         theirs = posts_model()
     keras.utils.plot_model(theirs, to_file=str(tmp_path / "post.png"), show_shapes=True)
-    common.save_diagram(basic.build_model(), tmp_path / "ours.png", show_shapes=True)
+    common.save_diagram(lab.build_model(), tmp_path / "ours.png", show_shapes=True)
 
     read_png(tmp_path / "ours.png")
     assert (tmp_path / "ours.png").read_bytes() == (tmp_path / "post.png").read_bytes()
@@ -216,16 +217,16 @@ def test_picture_is_the_one_the_posts_code_draws(basic, tmp_path):
 @pytest.mark.parametrize(
     "name, start", [("m.svg", b"<?xml"), ("m.pdf", b"%PDF-"), ("m.jpg", b"\xff\xd8\xff")]
 )
-def test_extension_picks_the_format(basic, tmp_path, name, start):
+def test_extension_picks_the_format(lab, tmp_path, name, start):
     import common
 
-    common.save_diagram(basic.build_model(), tmp_path / name, show_shapes=True)
+    common.save_diagram(lab.build_model(), tmp_path / name, show_shapes=True)
     data = (tmp_path / name).read_bytes()
     assert data.startswith(start)
     assert len(data) > 1000
 
 
-def test_a_failing_graphviz_leaves_the_old_picture(basic, tmp_path, monkeypatch):
+def test_a_failing_graphviz_leaves_the_old_picture(lab, tmp_path, monkeypatch):
     import common
 
     fake_bin = tmp_path / "bin"
@@ -238,15 +239,15 @@ def test_a_failing_graphviz_leaves_the_old_picture(basic, tmp_path, monkeypatch)
     out.write_bytes(b"the reader's earlier picture")
 
     with pytest.raises(common.LabError, match="failed to draw"):
-        common.save_diagram(basic.build_model(), out, show_shapes=True)
+        common.save_diagram(lab.build_model(), out, show_shapes=True)
     assert out.read_bytes() == b"the reader's earlier picture"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bin", "model.png"]
 
 
-def test_missing_pydot_points_at_setup(basic, tmp_path, monkeypatch, capsys):
+def test_missing_pydot_points_at_setup(lab, tmp_path, monkeypatch, capsys):
     import common
 
-    model = basic.build_model()
+    model = lab.build_model()
     monkeypatch.setitem(__import__("sys").modules, "pydot", None)  # as if not installed
 
     with pytest.raises(SystemExit) as stop:

@@ -5,19 +5,9 @@ import warnings
 import numpy as np
 import pytest
 
-from conftest import LabRuns, assert_graphviz_message, load_lab, read_png
+from conftest import assert_graphviz_message, read_png
 
 SCRIPT = "lab2/layers.py"
-
-
-@pytest.fixture(scope="module")
-def runs(tmp_path_factory):
-    return LabRuns(SCRIPT, tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def lab():
-    return load_lab(SCRIPT)
 
 
 def test_run_prints_the_lesson_and_draws_the_model(runs):

@@ -3,19 +3,9 @@
 import numpy as np
 import pytest
 
-from conftest import LabRuns, assert_graphviz_message, load_lab, read_png
+from conftest import assert_graphviz_message, read_png
 
 SCRIPT = "lab3/train.py"
-
-
-@pytest.fixture(scope="module")
-def runs(tmp_path_factory):
-    return LabRuns(SCRIPT, tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def lab():
-    return load_lab(SCRIPT)
 
 
 @pytest.fixture(scope="module")

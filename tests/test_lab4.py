@@ -4,19 +4,9 @@ import re
 
 import pytest
 
-from conftest import LabRuns, assert_graphviz_message, load_lab, read_png
+from conftest import assert_graphviz_message, read_png
 
 SCRIPT = "lab4/metrics.py"
-
-
-@pytest.fixture(scope="module")
-def runs(tmp_path_factory):
-    return LabRuns(SCRIPT, tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def lab():
-    return load_lab(SCRIPT)
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +15,7 @@ def rounds(lab):
 
     keras.utils.set_random_seed(lab.SEED)
     model = lab.build_model(lab.SHORT["learning_rate"])
-    return lab.train(model, lab.SHORT)
+    return list(lab.train(model, lab.SHORT))
 
 
 def chart_names(lab, schedule):

@@ -6,19 +6,9 @@ import re
 import numpy as np
 import pytest
 
-from conftest import LabRuns, assert_graphviz_message, load_lab, read_png
+from conftest import assert_graphviz_message, read_png
 
 SCRIPT = "lab5/classifier.py"
-
-
-@pytest.fixture(scope="module")
-def runs(tmp_path_factory):
-    return LabRuns(SCRIPT, tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def lab():
-    return load_lab(SCRIPT)
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +17,7 @@ def trained(lab):
 
     keras.utils.set_random_seed(lab.SEED)
     model = lab.build_model(lab.SHORT["learning_rate"])
-    return model, lab.train(model, lab.SHORT)
+    return model, list(lab.train(model, lab.SHORT))
 
 
 def outputs(lab):

@@ -92,7 +92,7 @@ def bench_lab5():
         keras.utils.set_random_seed(lab.SEED)
         model = lab.build_model(schedule["learning_rate"])
         clock = Clock()
-        lab.train(model, schedule, callbacks=[clock])
+        list(lab.train(model, schedule, callbacks=[clock]))
         return clock.epochs
 
     published, short = run(lab.PUBLISHED), run(lab.SHORT)
@@ -125,12 +125,13 @@ def bench_setup():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("parts", nargs="*", choices=["lab1", "labs", "lab5", "setup"], default=["lab1", "labs", "lab5"])
+    parser.add_argument("parts", nargs="*", choices=["lab1", "labs", "lab5", "setup"],
+                        help="what to measure (default: lab1 labs lab5)")
     parser.add_argument("--pairs", type=int, default=11, help="paired runs for lab1 (default 11)")
     parser.add_argument("--runs", type=int, default=3, help="runs of each lab for labs (default 3)")
     args = parser.parse_args()
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    for part in args.parts:
+    for part in args.parts or ["lab1", "labs", "lab5"]:
         {"lab1": lambda: bench_lab1(args.pairs), "labs": lambda: bench_labs(args.runs),
          "lab5": bench_lab5, "setup": bench_setup}[part]()
 
