@@ -23,8 +23,6 @@ from pathlib import Path
 # lines (CPU feature notes, oneDNN notices). Set it yourself to see them again.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-REPO = Path(__file__).resolve().parent.parent
-
 SETUP_HINT = (
     "Set up the project first: run `make run` in the repository folder, or activate its "
     "virtual environment (`source .venv/bin/activate`; on Windows `.venv\\Scripts\\Activate.ps1`) "
@@ -36,21 +34,17 @@ Install Graphviz, then run the lab again:
   Debian/Ubuntu:     sudo apt-get install graphviz
   Fedora:            sudo dnf install graphviz
   macOS (Homebrew):  brew install graphviz
-  Windows:           winget install graphviz   (or: choco install graphviz),
+  Windows:           winget install --id Graphviz.Graphviz   (or: choco install graphviz),
                      then open a NEW terminal so that PATH includes Graphviz
   conda:             conda install graphviz"""
 
-# Picture formats plot_model can write, picked by the file extension: the ones every
-# Graphviz build supports (its `dot -T` formats). No extension means PNG, as in plot_model.
+# Picture formats plot_model can write, picked by the file extension: the common ones of
+# Graphviz's `dot -T` formats. No extension means PNG, as in plot_model.
 FORMATS = ("png", "svg", "pdf", "jpg", "jpeg", "gif", "ps", "eps", "dot")
 
 
 class LabError(Exception):
-    """A failure with a message for the reader: printed without a traceback."""
-
-    def __init__(self, message, exit_code=1):
-        super().__init__(message)
-        self.exit_code = exit_code
+    """A failure with a message for the reader: printed without a traceback, exit code 1."""
 
 
 def run(main):
@@ -60,7 +54,7 @@ def run(main):
         main()
     except LabError as error:
         print(f"{prog}: {error}", file=sys.stderr)
-        sys.exit(error.exit_code)
+        sys.exit(1)
     except ImportError as error:
         missing = f"the Python package '{error.name}'" if error.name else "a Python package"
         print(
