@@ -104,7 +104,7 @@ def main():
     args = common.lab_parser(
         __file__,
         "Train Lab 5's three-class classifier in rounds.",
-        published="the post's full schedule: 5,500 epochs at batch size 1 (about 45 s here)",
+        published="the post's full schedule: 5,500 epochs at batch size 1 (a minute or so)",
     ).parse_args()
     schedule = PUBLISHED if args.published else SHORT
     out = args.output_dir
