@@ -85,7 +85,6 @@ def main():
         "Train Lab 3's model on three samples and draw it.",
         published="run the post's setup (ReLU output, SGD, 'accuracy', 10 epochs) with seeds 0-9",
     ).parse_args()
-    _, targets = training_data()
 
     if args.published:
         print("The post's setup, 10 epochs of SGD, trained with 10 different seeds:")
@@ -109,6 +108,7 @@ def main():
         print(f"\nTrained {EPOCHS} epochs: loss (mean squared error) {history['loss'][-1]:.5f}, "
               f"mean absolute error {history['mae'][-1]:.4f}")
         print("  target   prediction")
+        _, targets = training_data()
         for target, prediction in zip(targets, predict(model)):
             print(f"  {target:6.0f}   {prediction:10.3f}")
         print()

@@ -25,7 +25,6 @@ PUBLISHED = {"epochs": range(100, 1001, 100), "batch_size": 1, "learning_rate": 
 # This lab: all 3 samples in each step, a 20x larger learning rate and 5, 10, ..., 50 epochs
 # (275 in all): 60x fewer steps, and the same result.
 SHORT = {"epochs": range(5, 51, 5), "batch_size": 3, "learning_rate": 0.02}
-CLASS_OF_INPUT = {1: 2, 2: 1, 3: 0}  # [1,1,1,1] is class 2 ([0, 0, 1]), and so on
 
 
 def training_data():
@@ -138,14 +137,14 @@ def main():
     print(f"Saved each round's loss history (CSV) and chart, and the all-rounds chart, "
           f"to {common.shown(out)}/")
 
-    x, _ = training_data()
+    x, y = training_data()
     # np.round, not the post's np.round_ (removed in NumPy 2).
     print("\nClass probabilities after training, rounded to 2 decimals:")
     print("  input           class 0  class 1  class 2   predicted  expected")
-    for sample, probabilities in zip(x, np.round(predict(model, x), 2)):
+    for sample, probabilities, target in zip(x, np.round(predict(model, x), 2), y):
         k = int(sample[0])
         values = "  ".join(f"{p:7.2f}" for p in probabilities)
-        print(f"  [{k}, {k}, {k}, {k}]    {values}   {int(np.argmax(probabilities)):9d}  {CLASS_OF_INPUT[k]:8d}")
+        print(f"  [{k}, {k}, {k}, {k}]    {values}   {np.argmax(probabilities):9d}  {np.argmax(target):8d}")
     print()
 
     # Drawn last, so that a missing Graphviz does not cost the training and charts above.
