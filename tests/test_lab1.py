@@ -131,17 +131,6 @@ def test_bad_output_paths_are_named(tmp_path, target, expected):
     assert (tmp_path / "a-file").read_text() == "the reader's file"
 
 
-def test_python_without_the_packages_points_at_setup(tmp_path):
-    # -S: a Python that does not see the venv's packages, like the system Python.
-    result = run_lab(SCRIPT_PATH, "-o", tmp_path / "m.png", python_flags=["-S"])
-
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr
-    assert "'keras' cannot be imported" in result.stderr
-    assert "make run" in result.stderr and "pip install -r requirements.txt" in result.stderr
-    assert list(tmp_path.iterdir()) == []
-
-
 def test_missing_tensorflow_is_named(tmp_path):
     # Shadow the real package with one that fails as an absent one does.
     shadow = tmp_path / "shadow"
